@@ -1,0 +1,1 @@
+"""The command line: parses input, calls services, renders. Nothing else."""

@@ -1,0 +1,1 @@
+"""The pure domain: no database, terminal, web or model imports here."""
