@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.panel import Panel
@@ -93,7 +92,7 @@ def _home(ctx: typer.Context) -> None:
         return
     command = typer.main.get_command(ctx.command)  # type: ignore[arg-type]
     args = _MENU[int(line) - 1][1]
-    sub = command.get_command(ctx, args[0]) if isinstance(command, click.Group) else None
+    sub = command.get_command(ctx, args[0])  # type: ignore[attr-defined]
     if sub is None:  # pragma: no cover - the menu only names registered commands
         return
     with sub.make_context(args[0], list(args[1:]), parent=ctx, obj=env) as sub_ctx:
@@ -110,16 +109,20 @@ def main(argv: Sequence[str] | None = None, *, env: CliEnv | None = None) -> int
         result = command.main(args=list(argv) if argv is not None else sys.argv[1:],
                               prog_name="selfkind", obj=env, standalone_mode=False)
         return result if isinstance(result, int) else 0
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show(file=sys.stderr)
-        return exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt, Interrupted):
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:  # usage errors: unknown command, option, value
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show(file=sys.stderr)
+        else:  # pragma: no cover - every Typer error we know of can show itself
+            errors.print(str(exc), markup=False, soft_wrap=True)
+        return int(getattr(exc, "exit_code", 2))
+    except (typer.Abort, KeyboardInterrupt, Interrupted):
         errors.print(message("errors.interrupted"))
         return EXIT_INTERRUPTED
     except SelfkindError as exc:
-        errors.print(exc.message, markup=False)
+        errors.print(exc.message, markup=False, soft_wrap=True)
         return exc.exit_code
     except BrokenPipeError:
         return 0

@@ -13,6 +13,7 @@ from selfkind.cli.prompter import Prompter
 from selfkind.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
+    from selfkind.core.analysis import Analyzer
     from selfkind.services import Services
     from selfkind.settings import Settings
 
@@ -23,6 +24,8 @@ class CliEnv:
     prompter: Prompter
     settings_factory: Callable[[], Settings] | None = None
     clock: Clock = field(default_factory=SystemClock)
+    # Tests hand in a test double; None means the real analyzer, loaded on first use.
+    analyzer: Callable[[], Analyzer | None] | None = None
     _services: Services | None = None
 
     def services(self) -> Services:
@@ -32,7 +35,7 @@ class CliEnv:
             from selfkind.settings import Settings
 
             factory = self.settings_factory or Settings
-            self._services = open_services(factory(), clock=self.clock)
+            self._services = open_services(factory(), clock=self.clock, analyzer=self.analyzer)
         return self._services
 
     def close(self) -> None:

@@ -55,6 +55,10 @@ class Prompter:
     def _missing(self, step: str, prompt: str) -> InvalidInput:
         return InvalidInput(message("missing.answer", step=step, prompt=prompt.rstrip(" ?:.")))
 
+    def read_all(self) -> str:
+        """Everything left on standard input (for `--text -`)."""
+        return self._stdin.read()
+
     # -- questions ------------------------------------------------------------
     def ask_rating(self, prompt: str, *, step: str, optional: bool = False) -> int | None:
         self.say(prompt)
@@ -148,10 +152,8 @@ class Prompter:
         """Open $VISUAL/$EDITOR (terminal sessions only)."""
         if not self.interactive or not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
             return None
-        import click
-
         self.say(message("prompt.editor_opening"), style="dim")
-        edited = click.edit(initial, extension=".md", require_save=False)
+        edited = edit_in_editor(initial)
         return edited.strip() if edited and edited.strip() else None
 
     def confirm(self, question: str, *, default: bool) -> bool:
@@ -160,6 +162,24 @@ class Prompter:
         if line is None or not line.strip():
             return default
         return line.strip().lower() in {"y", "yes"}
+
+
+def edit_in_editor(initial: str) -> str | None:
+    """Write ``initial`` to a private temporary file, open the editor, read it back."""
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ""
+    with tempfile.TemporaryDirectory(prefix="selfkind-") as folder:
+        path = Path(folder) / "entry.md"
+        path.write_text(initial, encoding="utf-8")
+        try:
+            subprocess.run([*shlex.split(editor), str(path)], check=True)
+        except (OSError, subprocess.CalledProcessError):
+            return None
+        return path.read_text(encoding="utf-8")
 
 
 def choice_from(value: str, options: tuple[str, ...], *, step: str) -> tuple[str, int | None]:

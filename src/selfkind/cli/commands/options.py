@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
+from selfkind.cli.prompter import Prompter
 from selfkind.content import message
 from selfkind.errors import InvalidInput
 
@@ -22,17 +22,13 @@ ResumeOpt = Annotated[
 ]
 
 
-def read_text_option(value: str | None) -> str | None:
+def read_text_option(value: str | None, prompter: Prompter) -> str | None:
     """``--text -`` reads standard input; empty text is an error."""
     if value is None:
         return None
     if value == "-":
-        value = sys.stdin.read()
+        value = prompter.read_all()
     if not value.strip():
         raise InvalidInput(message("missing.text_empty"))
     return value.strip()
 
-
-def obj(ctx: typer.Context):  # type: ignore[no-untyped-def]
-    """The command's CliEnv (typed at the call sites)."""
-    return ctx.ensure_object(object)

@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
             return
         run = PracticeRun(content.practice("letter"), EntryKind.LETTER, "letter")
         run_practice(env, run, answers=answer or [], resume=resume,
-                     extra_presets=_presets(letter=read_text_option(text)))
+                     extra_presets=_presets(letter=read_text_option(text, env.prompter)))
 
     @app.command()
     def selftalk(
@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The self-talk check: what would you say to a friend?"""
         env: CliEnv = ctx.obj
-        _selftalk(env, presets=_presets(thought=read_text_option(text), friend=friend,
+        _selftalk(env, presets=_presets(thought=read_text_option(text, env.prompter), friend=friend,
                                         to_self=to_self),
                   answers=answer or [], resume=resume, use_reframe=use_reframe)
 
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Note a moment of self-compassion, or a chance you noticed but missed."""
         env: CliEnv = ctx.obj
-        _moment(env, met=met, presets=_presets(what_happened=read_text_option(text),
+        _moment(env, met=met, presets=_presets(what_happened=read_text_option(text, env.prompter),
                                                response=response),
                 reflection=reflection, answers=answer or [], resume=resume)
 
