@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -87,10 +88,8 @@ def test_ctrl_c_keeps_a_draft_that_the_next_run_resumes(db_url: str, tmp_path: P
     deadline = time.monotonic() + 60
     seen = ""
     while "What is happening" not in seen and time.monotonic() < deadline:
-        try:
+        with contextlib.suppress(queue.Empty):
             seen += lines.get(timeout=1)
-        except queue.Empty:
-            pass
     assert "What is happening" in seen
     time.sleep(0.3)
     proc.send_signal(signal.SIGINT)

@@ -86,13 +86,13 @@ def _home(ctx: typer.Context) -> None:
     console.print(message("home.menu_hint"), style="dim")
     if not env.prompter.interactive:
         return
-    line = env.prompter.ask_text(message("home.pick"), step="menu", optional=True)
+    line = env.prompter.ask_text(message("home.pick"), step="menu", optional=True,
+                                 hint=False)
     if not line or not line.isdigit() or not 1 <= int(line) <= len(_MENU):
         console.print(message("home.closing"), style="magenta")
         return
-    command = typer.main.get_command(ctx.command)  # type: ignore[arg-type]
     args = _MENU[int(line) - 1][1]
-    sub = command.get_command(ctx, args[0])  # type: ignore[attr-defined]
+    sub = ctx.command.get_command(ctx, args[0])  # type: ignore[attr-defined]
     if sub is None:  # pragma: no cover - the menu only names registered commands
         return
     with sub.make_context(args[0], list(args[1:]), parent=ctx, obj=env) as sub_ctx:

@@ -13,6 +13,7 @@ from selfkind.content import message
 from selfkind.core.analysis import CrisisLevel
 from selfkind.core.entries import Answer, Entry, EntryKind, NewEntry
 from selfkind.core.practices import Practice, Step, StepKind
+from selfkind.errors import SelfkindError
 
 
 class Interrupted(Exception):
@@ -105,6 +106,14 @@ def run_practice(
         else:
             prompter.say(message("draft.nothing"), style="yellow")
         raise Interrupted from None
+    except SelfkindError:
+        raise  # bad input: nothing is half-saved
+    except Exception:
+        # Something broke inside selfkind: keep every word written so far.
+        if state.answers:
+            services.journal.save_draft(_new_entry(run, state), draft_id=draft_id)
+            prompter.say(message("draft.saved", command=run.command), style="yellow")
+        raise
     entry = services.journal.record(_new_entry(run, state), draft_id=draft_id)
     if practice.outro:
         prompter.blank()

@@ -89,11 +89,12 @@ class Prompter:
         optional: bool = False,
         placeholder: str = "",
         default: str | None = None,
+        hint: bool = True,
     ) -> str | None:
         self.say(prompt)
         if placeholder:
             self.say(placeholder, style="dim")
-        if optional:
+        if optional and hint:
             self.say(message("prompt.optional_hint"), style="dim")
         while True:
             line = self._read_line(">")

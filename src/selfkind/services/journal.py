@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,6 +22,8 @@ from selfkind.core.entries import (
 )
 from selfkind.errors import InvalidInput, NotFound
 from selfkind.storage.entry_store import EntryQuery, EntryStore
+
+logger = logging.getLogger(__name__)
 
 _LEVEL_ORDER = {CrisisLevel.NONE: 0, CrisisLevel.POSSIBLE: 1, CrisisLevel.LIKELY: 2}
 # Kinds whose words are the person's own; the others hold chosen texts or a timer.
@@ -57,7 +60,11 @@ class JournalService:
         """The entry's reading: stance of its first text, the highest crisis level of all."""
         if kind not in READ_KINDS:
             return EntryReading(), []
-        analyses = self.analyze_texts(personal_text(answers))
+        try:
+            analyses = self.analyze_texts(personal_text(answers))
+        except Exception:  # a broken analyzer must never cost a word
+            logger.exception("could not read an entry; saving it without a reading")
+            return EntryReading(), []
         if not analyses:
             return EntryReading(), []
         level = max((a.crisis_level for a in analyses), key=_LEVEL_ORDER.__getitem__)
