@@ -98,6 +98,8 @@ def personal_text(answers: tuple[Answer, ...]) -> list[str]:
 
 
 def entry_title(entry: NewEntry, *, width: int = 60) -> str:
+    if entry.kind is EntryKind.MEDITATION and entry.minutes is not None:
+        return f"{entry.minutes:g} minutes of mindfulness"
     texts = personal_text(entry.answers)
     first = texts[0].strip().splitlines()[0] if texts else ""
     if len(first) > width:
