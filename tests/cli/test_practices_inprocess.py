@@ -163,3 +163,12 @@ def test_bad_values_for_daily_commands(cli: RunInProcess) -> None:
     assert "no card called" in cli("learn", "nope").err
     assert "--met or --missed" in cli("moment", "--text", "x").err
     assert _export(cli)["entries"] == []
+
+
+def test_selftalk_says_the_friend_words_to_yourself_by_default(cli: RunInProcess) -> None:
+    result = cli("selftalk", "--text", "I'm an idiot", "--friend", "You did what you could.",
+                 "-a", "situation=", "-a", "feel=")
+    assert result.code == 0, result.err
+    [entry] = _export(cli)["entries"]
+    texts = {a["step"]: a.get("text") for a in entry["answers"]}
+    assert texts["to_self"] == "You did what you could."

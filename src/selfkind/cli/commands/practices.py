@@ -180,6 +180,7 @@ def _selftalk(env: CliEnv, *, presets: dict[str, str], answers: list[str],
               resume: bool | None, use_reframe: bool) -> None:
     watch = CareWatch(env)
     seen: dict[str, Analysis] = {}
+    said: dict[str, str] = {}
     base = care_hooks(env, watch)
 
     def after(step: Step, answer: Answer) -> None:
@@ -190,6 +191,7 @@ def _selftalk(env: CliEnv, *, presets: dict[str, str], answers: list[str],
             watch.shown = analysis.crisis or analysis.about_other
             return
         if step.id == "friend":
+            said["friend"] = answer.text or ""
             thought = seen.get("thought")
             if thought and thought.reframe and not thought.crisis:
                 env.console.print(Panel(thought.reframe, title=message("selftalk.suggestion"),
@@ -204,16 +206,16 @@ def _selftalk(env: CliEnv, *, presets: dict[str, str], answers: list[str],
         return None
 
     def default_for(step: Step) -> str | None:
+        # "Then say those words to yourself": by default, the words given to the friend;
+        # with --use-reframe, the suggestion.
+        if step.id != "to_self":
+            return None
         thought = seen.get("thought")
-        if step.id == "to_self" and thought and thought.reframe and not thought.crisis:
+        if use_reframe and thought and thought.reframe and not thought.crisis:
             return thought.reframe
-        return None
+        return said.get("friend")
 
-    if use_reframe and "to_self" not in presets:
-        hooks = Hooks(prompt_for=prompt_for, default_for=default_for, after=after)
-    else:
-        hooks = Hooks(prompt_for=prompt_for, after=after,
-                      default_for=default_for if env.prompter.interactive else lambda s: None)
+    hooks = Hooks(prompt_for=prompt_for, default_for=default_for, after=after)
     run = PracticeRun(content.practice("selftalk"), EntryKind.SELFTALK, "selftalk")
     entry = run_practice(env, run, answers=answers, resume=resume, hooks=hooks,
                          extra_presets=presets)
