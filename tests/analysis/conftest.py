@@ -58,6 +58,16 @@ def engine(parts: dict[str, object]) -> AnalyzerEngine:
 
 
 @pytest.fixture
+def calm_detector() -> FixedDetector:
+    return FixedDetector(CALM)
+
+
+@pytest.fixture
+def alarm_detector() -> FixedDetector:
+    return FixedDetector(ALARM)
+
+
+@pytest.fixture
 def alarmed(parts: dict[str, object]) -> tuple[AnalyzerEngine, FixedDetector]:
     """The real parts with a crisis double that reports a likely crisis for every text."""
     detector = FixedDetector(ALARM)

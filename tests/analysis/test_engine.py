@@ -71,10 +71,26 @@ def test_learned_patterns_point_at_a_clause(engine: AnalyzerEngine) -> None:
         assert piece[0].isalnum() and (piece[-1].isalnum() or piece[-1] in "'’")
 
 
+@pytest.mark.parametrize(("text", "name", "words"), [
+    ("I got an A on the essay, but the teacher is just an easy marker.",
+     "discounting_positive", "the teacher is just an easy marker"),
+    ("We missed the train because I took too long to get ready.",
+     "personalizing", "I took too long to get ready"),
+])
+def test_learned_pattern_span_is_the_telling_clause(engine: AnalyzerEngine, text: str,
+                                                     name: str, words: str) -> None:
+    spans = {p.name: text[p.start:p.end] for p in engine.analyze(text).patterns}
+    assert spans.get(name) == words
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x00\x01"])
 def test_empty_input_is_refused(engine: AnalyzerEngine, text: str) -> None:
     with pytest.raises(InvalidInput, match="nothing to analyse"):
         engine.analyze(text)
+
+
+def test_no_texts_no_results(engine: AnalyzerEngine) -> None:
+    assert engine.analyze_many([]) == []
 
 
 def test_empty_item_in_a_batch_is_named(engine: AnalyzerEngine) -> None:
@@ -135,6 +151,7 @@ def test_crisis_means_no_reframe(alarmed: tuple[AnalyzerEngine, Any]) -> None:
     assert detector.calls == 1
     assert result.crisis and result.crisis_level is CrisisLevel.LIKELY
     assert result.reframe is None and result.to_dict()["reframe"] is None
+    assert result.friend_prompt == ""
     assert result.to_dict()["crisis_signals"][0]["signal"] == "active_ideation"
 
 

@@ -120,3 +120,21 @@ def test_no_url_means_templates_only() -> None:
 def test_clean_reply_flattens_whitespace() -> None:
     assert clean_reply('  "That sounds\n\nreally hard, and it makes sense."  ') == (
         "That sounds really hard, and it makes sense.")
+
+
+@pytest.mark.model
+def test_engine_asks_the_chat_endpoint_only_when_there_is_no_crisis(
+        chat: tuple[FakeChat, str], parts: dict[str, Any], calm_detector: Any,
+        alarm_detector: Any) -> None:
+    from selfkind.analysis.engine import AnalyzerEngine
+    from selfkind.core.analysis import CrisisLevel
+
+    state, url = chat
+    chatty = reframer(url)
+    calm = AnalyzerEngine(**{**parts, "detector": calm_detector, "reframer": chatty})
+    alarmed = AnalyzerEngine(**{**parts, "detector": alarm_detector, "reframer": chatty})
+    result = alarmed.analyze(TEXT)
+    assert result.crisis_level is CrisisLevel.LIKELY and result.reframe is None
+    assert state.requests == []  # nothing left the machine
+    assert calm.analyze(TEXT).reframe == GOOD
+    assert len(state.requests) == 1
