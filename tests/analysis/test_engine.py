@@ -74,13 +74,20 @@ def test_learned_patterns_point_at_a_clause(engine: AnalyzerEngine) -> None:
 @pytest.mark.parametrize(("text", "name", "words"), [
     ("I got an A on the essay, but the teacher is just an easy marker.",
      "discounting_positive", "the teacher is just an easy marker"),
-    ("We missed the train because I took too long to get ready.",
-     "personalizing", "I took too long to get ready"),
+    ("The party was a flop and that is on me, I picked the wrong venue.",
+     "personalizing", "The party was a flop and that is on me"),
 ])
 def test_learned_pattern_span_is_the_telling_clause(engine: AnalyzerEngine, text: str,
                                                      name: str, words: str) -> None:
     spans = {p.name: text[p.start:p.end] for p in engine.analyze(text).patterns}
     assert spans.get(name) == words
+
+
+def test_a_guess_about_the_past_is_not_a_should(engine: AnalyzerEngine) -> None:
+    text = "My friend seemed quiet at lunch, so I must have upset her somehow."
+    names = {p.name for p in engine.analyze(text).patterns}
+    assert "should_statements" not in names
+    assert engine.analyze("I must always be the one who fixes it.").patterns
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x00\x01"])

@@ -99,7 +99,17 @@ def heldout(analyze: Analyze, path: Path) -> dict[str, float]:
             if line.strip()]
     results = analyze([r["text"] for r in rows])
     print(f"\n== held-out stance set: {path} ({len(rows)} statements) ==")
-    return stance_report([Stance(r["stance"]) for r in rows], [a.dominant for a in results])
+    report = stance_report([Stance(r["stance"]) for r in rows], [a.dominant for a in results])
+    # None of these ordinary statements is about a crisis: every alarm here is a false one,
+    # and a false alarm also takes the reframe away.
+    likely = sum(a.crisis_level.value == "likely" for a in results)
+    possible = sum(a.crisis_level.value == "possible" for a in results)
+    print(f"crisis alarms on these ordinary statements: likely {likely}/{len(rows)} "
+          f"= {likely / len(rows):.3f}, possible {possible}/{len(rows)} "
+          f"= {possible / len(rows):.3f}")
+    report["false_likely"] = likely / len(rows)
+    report["false_possible"] = possible / len(rows)
+    return report
 
 
 def pairwise(analyze: Analyze, before: Sequence[str], after: Sequence[str], label: str) -> float:

@@ -38,15 +38,17 @@ class PatternRow:
     label: str  # a pattern name or "none"
 
 
-def read_pattern_rows(path: Path) -> list[PatternRow]:
-    rows: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row["pattern"] not in PATTERN_NAMES:
-                raise ValueError(f"{path}: unknown pattern {row['pattern']!r}")
-            rows.setdefault(str(row["text"]).strip(), row["pattern"])
-    return sorted((PatternRow(t, p) for t, p in rows.items()), key=lambda r: (r.label, r.text))
+def read_pattern_rows(paths: Sequence[Path]) -> list[PatternRow]:
+    """Every (text, pattern) pair from the example files; a text may show two patterns."""
+    rows: set[tuple[str, str]] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row["pattern"] not in PATTERN_NAMES:
+                    raise ValueError(f"{path}: unknown pattern {row['pattern']!r}")
+                rows.add((str(row["text"]).strip(), row["pattern"]))
+    return sorted((PatternRow(t, p) for t, p in rows), key=lambda r: (r.label, r.text))
 
 
 @dataclass

@@ -5,7 +5,7 @@
 Deterministic: inputs are de-duplicated and sorted, folds and solvers are seeded,
 and the model files are written with fixed timestamps, so a re-run on the same
 corpus writes the same bytes. Reads only ``corpus/stance/train_*.jsonl`` and
-``corpus/patterns/examples.jsonl``; the held-out set is for ``evaluate`` alone.
+``corpus/patterns/examples*.jsonl``; the held-out set is for ``evaluate`` alone.
 ``--search`` picks the stance hyperparameters by 5-fold cross-validation on the
 training files and prints the table; without it the defaults below (the last
 search's winner) are used.
@@ -73,11 +73,11 @@ def text_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
 
 def train(corpus: Path, out: Path, *, search: bool = False, per_class: int | None = None) -> None:
     stance_files = sorted((corpus / "stance").glob("train_*.jsonl"))
-    pattern_file = corpus / "patterns" / "examples.jsonl"
+    pattern_files = sorted((corpus / "patterns").glob("examples*.jsonl"))
     if not stance_files:
         raise SystemExit(f"no training files in {corpus / 'stance'}")
     examples = read_examples(stance_files)
-    patterns = read_pattern_rows(pattern_file)
+    patterns = read_pattern_rows(pattern_files)
     if per_class is not None:
         examples = _first_per_class(examples, lambda e: e.stance, per_class)
         patterns = _first_per_class(patterns, lambda r: r.label, per_class)
@@ -98,7 +98,7 @@ def train(corpus: Path, out: Path, *, search: bool = False, per_class: int | Non
         print(f"chosen: {params}")
     fitted = fit_stance(params, vectors, texts, labels)
     out.mkdir(parents=True, exist_ok=True)
-    digest = corpus_digest([*stance_files, pattern_file]) if per_class is None else {}
+    digest = corpus_digest([*stance_files, *pattern_files]) if per_class is None else {}
     export_stance(fitted, out, metadata={"corpus_sha256": digest, "n_train": len(examples)})
 
     negatives = [e.text for e in examples if e.stance in _NONE_STANCES]
