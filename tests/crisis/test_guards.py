@@ -25,6 +25,11 @@ FIGURATIVE = [
     "I'm so done with this printer.",
     "Killing time before my train.",
     "Gave my old bike to my nephew because we're moving abroad.",
+    "I burned myself on the oven tray making dinner, ouch.",
+    "There's no hope of getting concert tickets now.",
+    "I'm so tired of trying to fix this printer.",
+    "Overdosed on chocolate at the weekend, no regrets.",
+    "Bingeing the whole series tonight.",
 ]
 NEGATED = [
     "I'm not suicidal, just exhausted.",
@@ -82,6 +87,11 @@ def test_a_denial_does_not_reach_the_next_clause(rules: RuleDetector) -> None:
 
 def test_a_hedge_is_not_a_denial(rules: RuleDetector) -> None:
     assert rules.detect("I'm not sure I want to be alive anymore.").level is not CrisisLevel.NONE
+
+
+def test_an_accident_said_to_be_deliberate_is_self_harm(rules: RuleDetector) -> None:
+    text = "Burned my arm on the oven tray. Not an accident this time."
+    assert rules.detect(text).level is not CrisisLevel.NONE
 
 
 def test_recovery_with_a_relapse_is_live(rules: RuleDetector) -> None:

@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None, *, env: CliEnv | None = None) -> int
             raise
         errors.print(f"Something went wrong inside selfkind ({type(exc).__name__}: {exc}). "
                      "Your journal is safe. Run again with SELFKIND_DEBUG=1 to see details.",
-                     markup=False)
+                     markup=False, soft_wrap=True)
         return EXIT_INTERNAL
     finally:
         env.close()
