@@ -16,7 +16,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
+. scripts/venv.sh
+make_venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 
 .venv/bin/ruff check src tests benchmarks scripts
