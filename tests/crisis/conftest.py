@@ -40,6 +40,11 @@ def fake_model() -> SignalModel:
     )
 
 
+@pytest.fixture
+def fake() -> SignalModel:
+    return fake_model()
+
+
 @pytest.fixture(scope="session")
 def rules() -> RuleDetector:
     """The packaged rules without the model signal (as when no embedding is given)."""
