@@ -6,7 +6,8 @@ Default corpora: every ``corpus/crisis/*.jsonl`` (one file per writer), plus the
 stance training corpus as ordinary, non-crisis self-talk. Embeds every statement
 the way the analyzer engine does at run time (sentence by sentence,
 token-weighted into one text vector), adds the words of its crisis-normalised
-text, and fits a multinomial logistic regression over the eleven warning signs plus one "none" class per kind of ordinary text.
+text, and fits a multinomial logistic regression over the eleven warning signs
+plus one "none" class per kind of ordinary text.
 
 The two probabilities at which the model may raise a reading are chosen by
 replaying out-of-fold readings through the real rules and level rule
