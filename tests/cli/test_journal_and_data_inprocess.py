@@ -115,3 +115,13 @@ def test_unknown_command_and_option_are_usage_errors(cli: RunInProcess) -> None:
     option = cli("break", "--loud")
     assert option.code == 2 and "No such option" in option.err
     assert "Traceback" not in unknown.err + option.err
+
+
+def test_editing_an_entry_reads_it_for_crisis_signs(cli: RunInProcess, clock: FixedClock) -> None:
+    _three(cli, clock)
+    first = _ids(cli)[0]
+    result = cli("journal", "edit", first, "-a", "thought=I wrote goodbye letters tonight")
+    assert result.code == 0
+    assert "988" in result.out
+    entry = json.loads(cli("export").out)["entries"][0]
+    assert entry["reading"]["crisis_level"] == "likely"

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from selfkind.cli.env import CliEnv
-from selfkind.cli.render import entry_table, show_entry
+from selfkind.cli.render import entry_table, show_care, show_entry
 from selfkind.content import message
+from selfkind.core.analysis import CrisisLevel
 from selfkind.core.entries import Answer, Entry, EntryKind
 from selfkind.core.ratings import parse_rating
 from selfkind.errors import InvalidInput
@@ -138,8 +139,10 @@ def edit(
             answers = _ask_each(env, entry)
         else:
             answers = _from_editable(entry, edited)
-    journal.edit(entry.id, answers)
+    edited = journal.edit(entry.id, answers)
     env.prompter.say(message("journal.edited"))
+    if edited.reading.crisis_level is not CrisisLevel.NONE:
+        show_care(env.console, edited.reading.crisis_level)
 
 
 @journal_app.command()
