@@ -147,6 +147,7 @@ class RuleDetector:
             evidence,
             possible_at=model.possible_at if model else 1.0,
             likely_at=model.likely_at if model else 1.0,
+            soften_at=model.soften_at if model else 1.01,
         )
         if level is CrisisLevel.NONE:
             return CrisisReading(level=level, about_other=findings.about_other)

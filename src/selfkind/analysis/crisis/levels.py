@@ -51,19 +51,24 @@ def separate_weak(hits: Sequence[Hit]) -> int:
     return count
 
 
-def decide_level(evidence: Evidence, *, possible_at: float, likely_at: float) -> CrisisLevel:
+def decide_level(
+    evidence: Evidence, *, possible_at: float, likely_at: float, soften_at: float = 1.01
+) -> CrisisLevel:
     """The level for one statement (thresholds are the model's; unused without one).
 
-    Any strong sign is `likely`; two separate weak signs are `likely`; one weak
+    Any strong sign is `likely` (`possible` when the model is sure the text looks
+    back on recovery or denies it); two separate weak signs are `likely`; one weak
     sign is `possible`, or `likely` when the model reads the text as a direct sign
     too. With no kept sign the model alone may raise the level, unless a guard
     said the crisis words are not the writer's present state.
     """
-    if any(h.strength is Strength.STRONG for h in evidence.hits):
-        return CrisisLevel.LIKELY
-    weak = separate_weak(evidence.hits)
     model = evidence.model
-    if weak >= 2:
+    weak = separate_weak(evidence.hits)
+    if any(h.strength is Strength.STRONG for h in evidence.hits) or weak >= 2:
+        # A recovery story or a denial the guards did not catch, when the model is
+        # sure of it: still answered, with a check-in instead of help first.
+        if model is not None and model.receding >= soften_at:
+            return CrisisLevel.POSSIBLE
         return CrisisLevel.LIKELY
     if weak == 1:
         if model is not None and model.direct >= likely_at:

@@ -34,6 +34,7 @@ _PACKAGE = "selfkind.analysis.crisis"
 MODEL_FILE = "crisis_model.json"
 FORMAT_VERSION = 3
 NONE_PREFIX = "none:"
+RECEDING_CLASSES = frozenset({NONE_PREFIX + "past_recovery", NONE_PREFIX + "negated"})
 # A class for the milder form of a sign ("I can't do this anymore" as against
 # "everyone would be better off without me"): it names the sign but never makes
 # the model's reading `likely` on its own.
@@ -77,6 +78,9 @@ class ModelReading:
     # The sign it reads most like, and that sign's share of the probability.
     signal: str
     signal_probability: float
+    # P(the text looks back on a recovered past, or denies the sign): lets the level
+    # rule soften a pattern hit from `likely` to `possible` (never to none).
+    receding: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,7 @@ class Folding:
     signals: tuple[str, ...]
     by_signal: np.ndarray  # (signals, classes) of 0/1
     direct: np.ndarray  # (classes,) 1 for a sign in its direct form
+    receding: np.ndarray  # (classes,) 1 for the recovered-past and denial classes
 
     @classmethod
     def of(cls, classes: Sequence[str]) -> Folding:
@@ -99,7 +104,8 @@ class Folding:
                 for c in classes
             ]
         )
-        return cls(signals, by_signal, direct)
+        receding = np.array([1.0 if c in RECEDING_CLASSES else 0.0 for c in classes])
+        return cls(signals, by_signal, direct, receding)
 
     def fold(self, probabilities: np.ndarray) -> ModelReading:
         per_signal = self.by_signal @ probabilities
@@ -110,6 +116,7 @@ class Folding:
             direct=float(self.direct @ probabilities),
             signal=self.signals[best],
             signal_probability=float(per_signal[best]) / crisis if crisis > 0 else 0.0,
+            receding=float(self.receding @ probabilities),
         )
 
 
@@ -126,6 +133,9 @@ class SignalModel:
     possible_at: float
     likely_at: float
     embedding_model: str
+    # A pattern hit is `possible`, not `likely`, when the model is this sure the text
+    # looks back on recovery or denies the sign (1.0 or more: never).
+    soften_at: float = 1.01
 
     @property
     def dim(self) -> int:
@@ -229,6 +239,7 @@ def model_to_dict(model: SignalModel, *, extra: Mapping[str, Any] | None = None)
         "terms": terms_in_order,
         "possible_at": model.possible_at,
         "likely_at": model.likely_at,
+        "soften_at": model.soften_at,
         "bias": [round(float(b), 6) for b in model.bias],
         "idf": encode_array(model.idf),
         "embedding_weights": encode_array(model.embedding_weights),
@@ -253,6 +264,7 @@ def model_from_dict(data: Mapping[str, Any]) -> SignalModel:
         bias=np.asarray(data["bias"], dtype=np.float32),
         possible_at=float(data["possible_at"]),
         likely_at=float(data["likely_at"]),
+        soften_at=float(data.get("soften_at", 1.01)),
         embedding_model=str(data.get("embedding_model", "")),
     )
 

@@ -64,6 +64,7 @@ def replay(
     likely_at: float,
     *,
     without_hits: bool = False,
+    soften_at: float = 1.01,
 ) -> Outcome:
     """The levels the detector would give for these thresholds.
 
@@ -75,7 +76,8 @@ def replay(
         reading = None if probabilities is None else folding.fold(probabilities[i])
         hits = () if without_hits else f.evidence.hits
         evidence = Evidence(hits, f.evidence.guarded, reading)
-        levels.append(decide_level(evidence, possible_at=possible_at, likely_at=likely_at))
+        levels.append(decide_level(evidence, possible_at=possible_at, likely_at=likely_at,
+                                   soften_at=soften_at))
     pairs = list(zip(examples, levels, strict=True))
     crisis = [(e, lv) for e, lv in pairs if e.level is not CrisisLevel.NONE]
     possible_share: dict[str, float] = {}
@@ -170,6 +172,40 @@ def choose_thresholds(
         o = within(best.possible_at, likely_at)
         if o is not None and o.agreement > best.agreement:
             best = o
+    return best
+
+
+# Softening may cost at most this share of annotated-likely statements read `likely`
+# (they stay `possible`, so recall is unchanged).
+SOFTEN_COST = 0.01
+SOFTEN_FLOOR = 0.5
+
+
+def choose_soften(
+    examples: Sequence[CrisisExample],
+    findings: Sequence[RuleFindings],
+    folding: Folding,
+    probabilities: np.ndarray,
+    chosen: Outcome,
+) -> float:
+    """The lowest model certainty of recovery/denial at which a pattern hit is
+    softened to `possible`, within SOFTEN_COST of annotated-likely agreement."""
+
+    def likely_share(o: Outcome) -> float:
+        gold = [lv for e, lv in zip(examples, o.levels, strict=True)
+                if e.level is CrisisLevel.LIKELY]
+        return sum(lv is CrisisLevel.LIKELY for lv in gold) / max(1, len(gold))
+
+    def outcome(soften_at: float) -> Outcome:
+        return replay(examples, findings, folding, probabilities, chosen.possible_at,
+                      chosen.likely_at, soften_at=soften_at)
+
+    base = likely_share(outcome(1.01))
+    best = 1.01
+    # Only when the model finds recovery or denial more likely than not.
+    for soften_at in sorted((t for t in GRID if t >= SOFTEN_FLOOR), reverse=True):
+        if likely_share(outcome(soften_at)) >= base - SOFTEN_COST:
+            best = soften_at
     return best
 
 

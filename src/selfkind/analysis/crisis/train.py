@@ -47,7 +47,12 @@ from selfkind.analysis.crisis.model import (
     model_to_dict,
     terms,
 )
-from selfkind.analysis.crisis.thresholds import choose_thresholds, figures, replay
+from selfkind.analysis.crisis.thresholds import (
+    choose_soften,
+    choose_thresholds,
+    figures,
+    replay,
+)
 from selfkind.core.analysis import CRISIS_SIGNALS, CrisisLevel
 
 EMBEDDING_MODEL = "all-MiniLM-L6-v2-onnx-int8"
@@ -220,11 +225,15 @@ def train(corpora: Sequence[Path]) -> dict[str, Any]:
         examples, findings, folding, by_corpus if by_corpus is not None else five_fold
     )
     at = (chosen.possible_at, chosen.likely_at)
+    soften_at = choose_soften(
+        examples, findings, folding, by_corpus if by_corpus is not None else five_fold, chosen
+    )
 
     def replayed(probabilities: np.ndarray | None, *, without_hits: bool = False) -> Any:
         p_at, l_at = at if probabilities is not None else (1.0, 1.0)
         outcome = replay(
-            examples, findings, folding, probabilities, p_at, l_at, without_hits=without_hits
+            examples, findings, folding, probabilities, p_at, l_at, without_hits=without_hits,
+            soften_at=soften_at if probabilities is not None else 1.01,
         )
         return figures(examples, outcome)
 
@@ -252,6 +261,7 @@ def train(corpora: Sequence[Path]) -> dict[str, Any]:
         bias=np.asarray(final.intercept_, dtype=np.float32),
         possible_at=chosen.possible_at,
         likely_at=chosen.likely_at,
+        soften_at=soften_at,
         embedding_model=EMBEDDING_MODEL,
     )
     return model_to_dict(
@@ -279,7 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Path(__file__).with_name(MODEL_FILE)
     out.write_text(json.dumps(data, sort_keys=True, indent=1) + "\n", encoding="utf-8")
     sys.stdout.write(f"wrote {out}\n{json.dumps(data['cv'], indent=1)}\n")
-    sys.stdout.write(f"possible_at={data['possible_at']} likely_at={data['likely_at']}\n")
+    sys.stdout.write(f"possible_at={data['possible_at']} likely_at={data['likely_at']} "
+                     f"soften_at={data['soften_at']}\n")
     return 0
 
 
