@@ -30,3 +30,13 @@ def test_situation_said_back(sentences: list[str], you: str, friend: str) -> Non
 
 def test_nothing_to_say_back() -> None:
     assert find_situation(["Lazy, lazy, lazy."]) == NO_SITUATION
+
+
+@pytest.mark.parametrize(("text", "friend"), [
+    ("I always mess everything up", "always messes everything up"),
+    ("I never finish anything I start", "never finishes anything they start"),
+    ("I always try too hard", "always tries too hard"),
+    ("I never went to the gym this week", "never went to the gym this week"),
+])
+def test_a_friend_who_gets_the_verb_right(text: str, friend: str) -> None:
+    assert find_situation([text]).friend == friend

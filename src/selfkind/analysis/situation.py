@@ -124,7 +124,13 @@ def _event(clause: str) -> Situation | None:
     if pred is None or not _is_past(pred.split(maxsplit=1)[0]):
         return None
     pred = _cap(pred)
-    return Situation("event", "you " + convert(pred, _SECOND), convert(pred, _THIRD))
+    friend = pred
+    head, _, tail = pred.partition(" ")
+    if head.lower() in _ADVERBS and tail:
+        # "I never finish anything" -> "a friend who never finishes anything".
+        verb, _, rest = tail.partition(" ")
+        friend = f"{head} {_third_person(verb)} {rest}".strip()
+    return Situation("event", "you " + convert(pred, _SECOND), convert(friend, _THIRD))
 
 
 def _state(clause: str) -> Situation | None:
@@ -141,8 +147,33 @@ def _state(clause: str) -> Situation | None:
     if third is None or not rest:
         return None
     rest = _cap(rest)
+    friend_rest = rest
+    if verb.lower() in _ADVERBS:
+        # "I always mess it up" -> "a friend who always messes it up".
+        head, _, tail = rest.partition(" ")
+        friend_rest = f"{_third_person(head)} {tail}".strip()
     return Situation("state", f"you {verb.lower()} {convert(rest, _SECOND)}",
-                     f"{third} {convert(rest, _THIRD)}")
+                     f"{third} {convert(friend_rest, _THIRD)}")
+
+
+_ADVERBS = frozenset({"still", "always", "never"})
+_MODALS = frozenset({"can", "can't", "can’t", "cannot", "will", "won't", "won’t", "would",
+                     "should", "could", "must", "might", "may", "shall"})
+
+
+def _third_person(word: str) -> str:
+    """A present-tense verb for "he/she/they (one friend)": mess -> messes."""
+    lower = word.lower()
+    if lower in _PRESENT_VERBS:
+        return _PRESENT_VERBS[lower]
+    if (lower in _MODALS or _is_past(lower) or (lower.endswith("s") and not lower.endswith("ss"))
+            or not lower.isalpha() or len(lower) < 2):
+        return word
+    if lower.endswith(("ss", "sh", "ch", "x", "z", "o")):
+        return word + "es"
+    if lower.endswith("y") and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _label(clause: str) -> Situation | None:
