@@ -139,10 +139,10 @@ def edit(
             answers = _ask_each(env, entry)
         else:
             answers = _from_editable(entry, edited)
-    edited = journal.edit(entry.id, answers)
+    saved = journal.edit(entry.id, answers)
     env.prompter.say(message("journal.edited"))
-    if edited.reading.crisis_level is not CrisisLevel.NONE:
-        show_care(env.console, edited.reading.crisis_level)
+    if saved.reading.crisis_level is not CrisisLevel.NONE:
+        show_care(env.console, saved.reading.crisis_level)
 
 
 @journal_app.command()
