@@ -14,7 +14,7 @@ from selfkind.core.analysis import Analysis, CrisisLevel
 from selfkind.core.entries import Entry, EntryStatus
 from selfkind.core.pillars import PILLAR_PAIRS
 
-_BAR = 20
+_BAR = 16
 
 
 def when(moment: datetime | None) -> str:
@@ -63,20 +63,18 @@ def show_care(console: Console, level: CrisisLevel, *, about_other: bool = False
 
 
 def pillar_bars(analysis: Analysis) -> Table:
+    """Each pillar as a see-saw: the harsh pole's share to the left, the kind one's right."""
     table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(justify="right")
+    table.add_column(justify="right", style="yellow", no_wrap=True)
+    table.add_column(justify="right", style="yellow", width=_BAR, no_wrap=True)
     table.add_column()
-    table.add_column()
+    table.add_column(justify="left", style="green", width=_BAR, no_wrap=True)
+    table.add_column(style="green", no_wrap=True)
     for kind_pole, harsh_pole in PILLAR_PAIRS.values():
         kind = float(analysis.scores.get(kind_pole, 0.0))
         harsh = float(analysis.scores.get(harsh_pole, 0.0))
-        left = "█" * round(harsh * _BAR)
-        right = "█" * round(kind * _BAR)
-        table.add_row(
-            Text(f"{harsh_pole.value.replace('_', ' ')} {left}", style="yellow"),
-            "│",
-            Text(f"{right} {kind_pole.value.replace('_', ' ')}", style="green"),
-        )
+        table.add_row(harsh_pole.value.replace("_", " "), "█" * round(harsh * _BAR), "│",
+                      "█" * round(kind * _BAR), kind_pole.value.replace("_", " "))
     return table
 
 
