@@ -116,59 +116,40 @@ _TREE_DEPTH = 3
 _MAX_GROWTH = 5
 
 
-def _split_top(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
-    parts: list[str] = []
-    current: list[str] = []
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a regex that can open, close or split a group, with its index
+    and the group depth after it (escapes and character classes are skipped)."""
     depth = 0
     in_class = False
     i = 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            current.append(pattern[i : i + 2])
             i += 2
             continue
         if in_class:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            i += 1
-            continue
-        current.append(c)
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
         i += 1
-    parts.append("".join(current))
-    return parts
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|(?:b|c)" -> ["a", "(?:b|c)"])."""
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    starts = [0, *(i + 1 for i in cuts)]
+    ends = [*cuts, len(pattern)]
+    return [pattern[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _group_end(pattern: str) -> int:
     """Index of the parenthesis closing the group that opens ``pattern``."""
-    depth = 0
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, c, depth in _structure(pattern):
+        if c == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced crisis pattern: {pattern[:60]}")
 
 
