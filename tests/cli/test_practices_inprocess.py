@@ -125,7 +125,7 @@ def test_every_context_practice_runs(cli: RunInProcess, group: str) -> None:
 def test_practice_needs_a_known_group_and_name(cli: RunInProcess) -> None:
     assert "Groups: work" in cli("practice", "hobbies").err
     missing = cli("practice", "work")
-    assert missing.code == 2 and "feedback" in missing.err
+    assert missing.code == 2 and "Which work practice" in missing.err and "feedback" in missing.err
 
 
 def test_gentle_mode_skips_the_longer_steps(cli: RunInProcess) -> None:

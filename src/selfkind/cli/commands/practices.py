@@ -153,15 +153,16 @@ def _pick_practice(env: CliEnv, group: str, name: str | None) -> content.Practic
                                    groups=", ".join(groups)))
     members = [p for p in content.practices().values() if p.group is groups[group]]
     by_name = {p.short_id: p for p in members}
+    names = [key.replace("_", "-") for key in by_name]
     if name is not None:
         key = name.replace("-", "_")
         if key not in by_name:
             raise InvalidInput(message("practice.unknown_name", group=group, name=name,
-                                       names=", ".join(by_name)))
+                                       names=", ".join(names)))
         return by_name[key]
     if not env.prompter.interactive:
-        raise InvalidInput(message("practice.unknown_name", group=group, name="",
-                                   names=", ".join(by_name)))
+        raise InvalidInput(message("practice.which", group=group, names=", ".join(names),
+                                   first=names[0]))
     env.prompter.say(message("practice.pick_group", group=group))
     table = Table(box=None, show_header=False)
     for number, item in enumerate(members, start=1):
