@@ -231,6 +231,6 @@ def figures(examples: Sequence[CrisisExample], o: Outcome) -> dict[str, Any]:
         "ordinary_likely_possible": {
             c: [round(o.likely_share[c], 4), round(o.possible_share[c], 4)]
             for c in sorted(o.possible_share)
-            if c in FALSE_ALARM_CATEGORIES | OTHER_ORDINARY
+            if c in FALSE_ALARM_CATEGORIES | OTHER_ORDINARY | {SELF_TALK}
         },
     }
