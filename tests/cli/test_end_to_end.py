@@ -60,9 +60,7 @@ def test_selftalk_with_the_real_analyzer(sk: RunScript) -> None:
 
 def test_analyze_jsonl_keeps_order_and_marks_blank_lines(sk: RunScript, tmp_path: Path) -> None:
     source = tmp_path / "lines.txt"
-    source.write_bytes("I'm so stupid\n\nEveryone struggles sometimes\n\xff bad byte\n".encode(
-        "utf-8", errors="surrogateescape") if False else
-        b"I'm so stupid\n\nEveryone struggles sometimes\n\xff bad byte\n")
+    source.write_bytes(b"I'm so stupid\n\nEveryone struggles sometimes\n\xff bad byte\n")
     result = sk("analyze", "--jsonl", str(source))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]

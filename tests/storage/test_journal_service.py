@@ -131,8 +131,7 @@ def test_export_delete_import_round_trip(services: Services, clock: FixedClock) 
     services.journal.save_draft(_selftalk("unfinished"))
     services.preferences.set_gentle(True)
     before = services.transfer.export_data()
-    services.journal.delete_all()
-    services.preferences.clear()
+    services.transfer.delete_all()
     assert services.journal.count() == 0 and not services.preferences.gentle
     result = services.transfer.import_text(json.dumps(before))
     assert (result.added, result.skipped) == (6, 0)
@@ -157,7 +156,7 @@ def test_bad_imports_import_nothing(services: Services, payload: str, words: str
 def test_a_bad_entry_late_in_the_file_imports_nothing(services: Services) -> None:
     services.journal.record(_selftalk("first"))
     data = services.transfer.export_data()
-    services.journal.delete_all()
+    services.transfer.delete_all()
     good = data["entries"][0]
     data["entries"] = [good, {**good, "id": "2f6fe4e0-5d6b-4a43-9a0c-0a8f8d0fb7a1",
                               "kind": "no-such-kind"}]
@@ -191,7 +190,7 @@ def test_owners_never_see_each_other(db_url: str, clock: FixedClock,
         assert ben.journal.entries() == []
         with pytest.raises(NotFound):
             ben.journal.get(mine.id)
-        assert ben.journal.delete_all() == 0
+        assert ben.transfer.delete_all() == 0
         assert ana.journal.count() == 1
     finally:
         ana.close()

@@ -117,9 +117,6 @@ class JournalService:
         self._store.remove(entry.id)
         return entry
 
-    def delete_all(self) -> int:
-        return self._store.remove_all()
-
     # -- finding ------------------------------------------------------------
     def get(self, entry_id: str) -> Entry:
         """An entry by id or by a unique prefix of at least 4 characters."""

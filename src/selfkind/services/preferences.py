@@ -21,5 +21,3 @@ class PreferenceService:
     def all(self) -> dict[str, str]:
         return self._store.all()
 
-    def clear(self) -> None:
-        self._store.replace_all({})

@@ -84,10 +84,7 @@ class TransferService:
             )
         existing = self._store.existing_ids([e.id for e in entries])
         fresh = [e for e in entries if e.id not in existing]
-        self._store.add_many(fresh)
-        if prefs:
-            for key, value in prefs.items():
-                self._preferences.set(key, value)
+        self._store.add_many(fresh, preferences=prefs)
         return ImportResult(added=len(fresh), skipped=len(entries) - len(fresh), source=kind)
 
     def _read_selfkind(

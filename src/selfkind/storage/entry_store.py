@@ -14,7 +14,7 @@ from selfkind.core.analysis import CrisisLevel
 from selfkind.core.entries import Entry, EntryKind, EntryReading, EntryStatus
 from selfkind.core.entry_format import answers_from_json, answers_to_json
 from selfkind.storage.codec import FieldCodec
-from selfkind.storage.tables import EntryRow
+from selfkind.storage.tables import EntryRow, PreferenceRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +81,12 @@ class EntryStore:
         with self._sessions.begin() as session:
             session.add(self._to_row(entry))
 
-    def add_many(self, entries: list[Entry]) -> None:
-        """All or nothing."""
+    def add_many(self, entries: list[Entry], *, preferences: dict[str, str] | None = None) -> None:
+        """Entries (and the owner's preferences, when given): all or nothing."""
         with self._sessions.begin() as session:
             session.add_all(self._to_row(e) for e in entries)
+            for key, value in (preferences or {}).items():
+                session.merge(PreferenceRow(owner_id=self._owner_id, key=key, value=value))
 
     def replace(self, entry: Entry) -> bool:
         with self._sessions.begin() as session:
@@ -107,11 +109,6 @@ class EntryStore:
         from selfkind.storage.owners import wipe_owner_data
 
         return wipe_owner_data(self._sessions, self._owner_id)
-
-    def remove_all(self) -> int:
-        with self._sessions.begin() as session:
-            result = session.execute(delete(EntryRow).where(EntryRow.owner_id == self._owner_id))
-            return int(result.rowcount)  # type: ignore[attr-defined]
 
     # -- reads --------------------------------------------------------------
     def _get_row(self, session: Session, entry_id: str) -> EntryRow | None:

@@ -53,15 +53,6 @@ class PreferenceStore:
             else:
                 row.value = value
 
-    def replace_all(self, values: dict[str, str]) -> None:
-        with self._sessions.begin() as session:
-            for row in session.scalars(
-                select(PreferenceRow).where(PreferenceRow.owner_id == self._owner_id)
-            ):
-                session.delete(row)
-            session.flush()
-            for key, value in values.items():
-                session.add(PreferenceRow(owner_id=self._owner_id, key=key, value=value))
 
 
 def wipe_owner_data(sessions: sessionmaker[Session], owner_id: int) -> int:

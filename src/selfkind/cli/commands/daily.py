@@ -41,30 +41,27 @@ def register(app: typer.Typer) -> None:
                                            contexts=", ".join(contexts)))
         random.shuffle(pool)
         chosen: str | None = own.strip() if own and own.strip() else None
-        number: int | None = None
         tag = context or "general"
         if chosen is None:
-            for index, item in enumerate(pool):
+            for item in pool:
                 env.prompter.say(message("affirm.intro"), style="dim")
                 env.console.print(Panel(item.text, border_style="green"))
                 if keep or not env.prompter.interactive:
                     chosen, tag = item.text, item.context
                     break
-                reply = env.prompter.ask_text(message("affirm.fit"), step="fit") or ""
+                reply = (env.prompter.ask_text(message("affirm.fit"), step="fit") or "").strip()
                 if reply.lower() in {"y", "yes"}:
                     chosen, tag = item.text, item.context
                     break
                 if reply.lower() not in {"n", "no"}:
-                    chosen, number = reply, None
+                    chosen = reply  # the person's own words
                     break
-                if index == len(pool) - 1:
-                    return
-            number = None
-        assert chosen is not None
+        if chosen is None:
+            env.prompter.say(message("affirm.none_kept"))
+            return
         entry = env.services().journal.record(NewEntry(
             kind=EntryKind.AFFIRMATION, practice_id="affirm", context=tag,
-            answers=(Answer(step="affirmation", prompt="Affirmation", text=chosen,
-                            choice=number),),
+            answers=(Answer(step="affirmation", prompt="Affirmation", text=chosen),),
         ))
         env.prompter.say(message("affirm.kept"), style="dim")
         report_saved(env, entry)
